@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-2.0
+# MMU notifier series harness.  'make help' lists the targets.
+#   BASE=mainline   test mainline's implementation (only the tests part of the series)
+#   VARIANT=kasan   add configs/variants/kasan.config to the test kernel
+
+BASE ?= series
+VARIANT ?=
+export BASE VARIANT
+
+S := scripts
+TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
+OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
+
+.PHONY: help deps tree export kernel check run consumers clean
+
+help:
+	@echo 'make run        build the patched kernel and boot it to show the notifiers at work'
+	@echo 'make check      apply, lint, build, boot and test the series (BASE=mainline, VARIANT=kasan)'
+	@echo 'make tree       materialise build/linux: the base plus the series as commits'
+	@echo 'make export     regenerate patches/ from the commits of build/linux'
+	@echo 'make kernel     build the test kernel (O=$(OBJ))'
+	@echo 'make consumers  compile every in-tree user of the mmu_notifier API'
+
+deps:
+	@$(S)/deps.sh
+
+tree: deps
+	@$(S)/mktree.sh $(BASE)
+
+export:
+	@$(S)/export.sh
+
+kernel: tree
+	@$(S)/build-kernel.sh $(TREE) $(OBJ) $(VARIANT)
+
+check: deps
+	@$(S)/check.sh
+
+run: deps
+	@$(S)/run.sh
+
+consumers: deps
+	@$(S)/consumers.sh
+
+clean:
+	rm -rf build

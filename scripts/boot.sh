@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot a test kernel under QEMU TCG (with SVM and NPT, for nested KVM) and wait for it to
+# power off.  ttyS0 (the console) goes to OUTDIR/console.log, ttyS1 (test results) to
+# OUTDIR/results.log.  A guest that hangs past TIMEOUT seconds or panics is a failure,
+# reported with its last 40 console lines.
+#   boot.sh BZIMAGE INITRAMFS OUTDIR [TIMEOUT] [EXTRA KERNEL ARGS...]
+source "$(dirname "$0")/lib.sh"
+
+kernel=$1 initrd=$2 out=$3 limit=${4:-900}
+shift $(( $# < 4 ? $# : 4 ))
+mkdir -p "$out"
+rm -f "$out/console.log" "$out/results.log"
+
+tail_console() {
+	echo "--- last 40 console lines ($out/console.log) ---" >&2
+	tail -n 40 "$out/console.log" >&2
+	echo "---" >&2
+}
+
+log "booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kernel")")")")") (timeout ${limit}s)"
+rc=0
+timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
+	-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 2 -m 3G \
+	-nodefaults -display none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 numa=fake=2 hugepages=32 test_timeout=$((limit - 60)) $*" \
+	-serial "file:$out/console.log" -serial "file:$out/results.log" </dev/null 2>"$out/qemu.log" || rc=$?
+
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	tail_console
+	die "guest hung: no power-off within ${limit}s"
+fi
+[ $rc -eq 0 ] || { tail_console; tail -n 5 "$out/qemu.log" >&2; die "qemu exited with status $rc"; }
+if grep -q 'Kernel panic' "$out/console.log"; then
+	tail_console
+	die "guest kernel panicked"
+fi
+if ! grep -q '^### DONE' "$out/results.log"; then
+	tail_console
+	die "guest powered off before finishing its test list"
+fi
+log "guest finished"

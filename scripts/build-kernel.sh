@@ -1,0 +1,18 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build bzImage of TREE out of tree in OBJDIR, with ccache when it is installed.
+#   build-kernel.sh TREE OBJDIR [VARIANT]
+source "$(dirname "$0")/lib.sh"
+
+tree=$(realpath "$1") obj=$(realpath -m "$2") variant=${3:-}
+"$TOP/scripts/kconfig.sh" "$tree" "$obj" "$variant"
+cc=gcc
+command -v ccache >/dev/null && cc="ccache gcc"
+log "building $(basename "$tree") in $(basename "$obj") (cc: $cc)"
+if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$cc" -j"$(nproc)" -s bzImage \
+	KBUILD_BUILD_USER=mmu KBUILD_BUILD_HOST=notifier >"$obj/build.log" 2>&1; then
+	grep -E 'error|Error' "$obj/build.log" | head -n 20 >&2
+	die "kernel build failed in $obj; full log: $obj/build.log"
+fi
+grep -E 'warning:' "$obj/build.log" | head -n 20 >&2 || true
+log "built $obj/arch/x86/boot/bzImage"

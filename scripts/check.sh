@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: apply the series, lint it, build, boot, and collect KUnit and selftest results.
+#   BASE=series (default): the whole series.  BASE=mainline: only its tests part, on
+#   mainline's own implementation.  VARIANT=kasan adds configs/variants/kasan.config.
+# Ends with "N passed, N failed, N skipped" and exits non-zero on any failure.
+source "$(dirname "$0")/lib.sh"
+
+mode=${BASE:-series}
+variant=${VARIANT:-}
+tree=$(tree_dir "$mode")
+obj=$(obj_dir "$mode" "$variant")
+out=$BUILD/results-$mode${variant:+-$variant}
+summary=$out/summary.tsv
+rm -rf "$out" && mkdir -p "$out"
+: > "$summary"
+
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$summary"; }
+
+# run_stage NAME FUNCTION: time a stage; the function writes its own rows, and returns
+# non-zero when later stages cannot run.
+run_stage() {
+	local name=$1 s=$SECONDS
+	log "== $name"
+	if ! "$2"; then
+		row "$name" 0 1 0 $((SECONDS - s)) "stopped here: later stages need it"
+		finish
+	fi
+}
+
+finish() {
+	echo
+	printf '%-30s %6s %6s %7s %6s  %s\n' STAGE PASSED FAILED SKIPPED SECS NOTE
+	awk -F'\t' '{ printf "%-30s %6d %6d %7d %6d  %s\n", $1, $2, $3, $4, $5, $6 }' "$summary"
+	read -r p f s < <(awk -F'\t' '{ p += $2; f += $3; s += $4 } END { print p + 0, f + 0, s + 0 }' "$summary")
+	echo "results: $out (base $BASE_PKG $(cat "$BUILD/base-version" 2>/dev/null), mode $mode${variant:+, variant $variant}, $((SECONDS))s)"
+	echo "$p passed, $f failed, $s skipped"
+	[ "$f" -eq 0 ] && exit 0
+	exit 1
+}
+
+stage_apply() {
+	local s=$SECONDS
+	"$TOP/scripts/mktree.sh" "$mode" || return 1
+	row apply "$(git -C "$tree" rev-list --count base..HEAD)" 0 0 $((SECONDS - s)) \
+		"$(git -C "$tree" rev-list --count base..HEAD) patch(es) on $(cat "$BUILD/base-version")"
+}
+
+stage_checkpatch() {
+	local s=$SECONDS ok=0 bad=0 p part=
+	[ "$mode" = mainline ] && part=tests
+	for p in $(series_patches $part); do
+		if (cd "$tree" && scripts/checkpatch.pl --strict --quiet --no-summary "$PATCHES/$p") \
+			> "$out/checkpatch-$p.log" 2>&1; then
+			ok=$((ok + 1))
+		else
+			bad=$((bad + 1))
+			echo "checkpatch --strict: $p:" && cat "$out/checkpatch-$p.log"
+		fi
+	done
+	row checkpatch "$ok" "$bad" 0 $((SECONDS - s)) "one per patch"
+}
+
+stage_kerneldoc() {
+	local s=$SECONDS ok=0 bad=0 f
+	for f in $(git -C "$tree" diff --name-only --diff-filter=AM base..HEAD -- '*.c' '*.h'); do
+		if (cd "$tree" && scripts/kernel-doc -none -Wall "$f") > "$out/kdoc.log" 2>&1 &&
+			[ ! -s "$out/kdoc.log" ]; then
+			ok=$((ok + 1))
+		else
+			bad=$((bad + 1))
+			echo "kernel-doc -Wall: $f:" && cat "$out/kdoc.log"
+		fi
+	done
+	row kernel-doc "$ok" "$bad" 0 $((SECONDS - s)) "one per touched .c/.h"
+}
+
+stage_build() {
+	local s=$SECONDS
+	"$TOP/scripts/build-kernel.sh" "$tree" "$obj" "$variant" || return 1
+	"$TOP/scripts/selftests.sh" "$tree" "$obj" "$out/tests" || return 1
+	"$TOP/scripts/initramfs.sh" "$out/tests" "$out/initramfs.cpio.gz" || return 1
+	row build 1 0 0 $((SECONDS - s)) "bzImage, $(wc -l < "$out/tests/list") selftest(s), initramfs"
+}
+
+stage_boot() {
+	local s=$SECONDS
+	"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$out/initramfs.cpio.gz" "$out" \
+		"${BOOT_TIMEOUT:-1200}" || return 1
+	row boot 1 0 0 $((SECONDS - s)) "$(head -n 1 "$out/results.log" | sed 's/^### GUEST //')"
+	stage_console
+}
+
+# Lockdep, KASAN, BUG and unexpected WARNINGs are failures wherever they happen.
+stage_console() {
+	local splats
+	splats=$(grep -E 'BUG:|WARNING:|possible circular locking|possible recursive locking|inconsistent lock state|KASAN:|Oops|general protection fault|UBSAN:' "$out/console.log" || true)
+	if [ -n "$splats" ]; then
+		echo "kernel splats in $out/console.log:" && echo "$splats" | head -n 20
+		row console 0 1 0 0 "$(echo "$splats" | wc -l) splat line(s)"
+	else
+		row console 1 0 0 0 "no lockdep/KASAN/BUG/WARNING splat"
+	fi
+}
+
+stage_kunit() {
+	python3 "$tree/tools/testing/kunit/kunit.py" parse --json="$out/kunit.json" \
+		< "$out/console.log" > "$out/kunit.txt" 2>&1 || true
+	python3 "$TOP/scripts/results.py" kunit "$out/kunit.json" >> "$summary"
+}
+
+stage_selftests() {
+	python3 "$TOP/scripts/results.py" guest "$out/results.log" >> "$summary"
+}
+
+log "make check: mode $mode${variant:+, variant $variant}"
+run_stage apply stage_apply
+run_stage checkpatch stage_checkpatch
+run_stage kernel-doc stage_kerneldoc
+run_stage build stage_build
+run_stage boot stage_boot
+run_stage kunit stage_kunit
+run_stage selftests stage_selftests
+finish

@@ -1,0 +1,20 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the guest initramfs: static busybox, guest/init, and the test binaries of a
+# directory that also holds "list" (one test a line: NAME COMMAND...).
+#   initramfs.sh TESTDIR OUTPUT.cpio.gz
+source "$(dirname "$0")/lib.sh"
+
+tests=$(realpath "$1") out=$(realpath -m "$2")
+bb=$(command -v busybox) || die "busybox not found (package busybox-static)"
+file -L "$bb" 2>/dev/null | grep -q 'statically linked' || bb=/bin/busybox
+[ -f "$tests/list" ] || die "$tests/list is missing"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,dev,proc,sys,tmp,tests}
+cp "$bb" "$root/bin/busybox"
+install -m 0755 "$TOP/guest/init" "$root/init"
+cp -a "$tests/." "$root/tests/"
+(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet | gzip -1) > "$out.tmp"
+mv "$out.tmp" "$out"

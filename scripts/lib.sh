@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# Common helpers, sourced by every script in scripts/.  Nothing here runs on its own.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+PATCHES=$TOP/patches
+# The base: Debian's packaging of mainline v7.3.
+BASE_PKG=${BASE_PKG:-linux-source-7.3}
+BASE_SUITE=${BASE_SUITE:-trixie-backports}
+T0=${T0:-$(date +%s)}
+export T0
+
+log() { printf '[%4ds] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# tree_dir MODE: the materialised kernel tree for "series" (the whole series) or
+# "mainline" (the base plus only the tests part of the series).
+tree_dir() {
+	case "$1" in
+	series) echo "$BUILD/linux" ;;
+	mainline) echo "$BUILD/linux-mainline" ;;
+	*) die "unknown BASE mode '$1' (use series or mainline)" ;;
+	esac
+}
+
+# obj_dir MODE VARIANT: the O= directory for that tree and config variant.
+obj_dir() { echo "$BUILD/obj-$1${2:+-$2}"; }
+
+# The series file lists patches one a line; "# part: NAME" lines open a part.
+# series_patches [PART]: the patch file names, of one part or of all.
+series_patches() {
+	awk -v want="${1:-}" '
+		/^#[[:space:]]*part:/ { sub(/^#[[:space:]]*part:[[:space:]]*/, ""); part = $0; next }
+		/^#/ || NF == 0 { next }
+		want == "" || part == want { print $1 }
+	' "$PATCHES/series"
+}

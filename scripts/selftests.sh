@@ -1,0 +1,27 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build, statically, each selftest that patches/selftests lists, against the UAPI headers of
+# the build in OBJDIR, into OUTDIR, and write OUTDIR/list for the guest's init.
+#   selftests.sh TREE OBJDIR OUTDIR
+source "$(dirname "$0")/lib.sh"
+
+tree=$(realpath "$1") obj=$(realpath "$2") out=$(realpath -m "$3")
+rm -rf "$out" && mkdir -p "$out"
+make -C "$tree" O="$obj" ARCH=x86_64 -s headers >"$obj/headers.log" 2>&1 ||
+	die "make headers failed; see $obj/headers.log"
+
+: > "$out/list"
+grep -vE '^[[:space:]]*(#|$)' "$PATCHES/selftests" | while read -r test args; do
+	dir=${test%/*} bin=${test##*/}
+	src=$tree/tools/testing/selftests/$dir
+	[ -d "$src" ] || die "patches/selftests: $test: no directory tools/testing/selftests/$dir"
+	mkdir -p "$out.build/$dir"
+	if ! make -C "$src" OUTPUT="$out.build/$dir" KHDR_INCLUDES="-isystem $obj/usr/include" \
+		LDFLAGS=-static "$out.build/$dir/$bin" >"$out.build/$dir/$bin.log" 2>&1; then
+		tail -n 20 "$out.build/$dir/$bin.log" >&2
+		die "selftest $test failed to build; log: $out.build/$dir/$bin.log"
+	fi
+	cp "$out.build/$dir/$bin" "$out/$bin"
+	echo "$test ./$bin${args:+ $args}" >> "$out/list"
+done
+log "selftests: $(wc -l < "$out/list") built"
