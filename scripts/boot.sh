@@ -4,6 +4,7 @@
 # power off.  ttyS0 (the console) goes to OUTDIR/console.log, ttyS1 (test results) to
 # OUTDIR/results.log.  A guest that hangs past TIMEOUT seconds or panics is a failure,
 # reported with its last 40 console lines.
+# Each guest test is itself killed after GUEST_TEST_TIMEOUT seconds (default: TIMEOUT - 60).
 #   boot.sh BZIMAGE INITRAMFS OUTDIR [TIMEOUT] [EXTRA KERNEL ARGS...]
 source "$(dirname "$0")/lib.sh"
 
@@ -24,12 +25,13 @@ timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
 	-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 2 -m 3G \
 	-nodefaults -display none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 numa=fake=2 hugepages=32 test_timeout=$((limit - 60)) $*" \
+	-append "console=ttyS0 panic=-1 numa=fake=2 hugepages=32 test_timeout=${GUEST_TEST_TIMEOUT:-$((limit > 120 ? limit - 60 : limit))} $*" \
 	-serial "file:$out/console.log" -serial "file:$out/results.log" </dev/null 2>"$out/qemu.log" || rc=$?
 
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 	tail_console
-	die "guest hung: no power-off within ${limit}s"
+	inside=$(awk '/^### BEGIN / { t = $3 } /^### END / { t = "" } END { print t }' "$out/results.log" 2>/dev/null)
+	die "guest hung: no power-off within ${limit}s${inside:+, inside test $inside}"
 fi
 [ $rc -eq 0 ] || { tail_console; tail -n 5 "$out/qemu.log" >&2; die "qemu exited with status $rc"; }
 if grep -q 'Kernel panic' "$out/console.log"; then

@@ -5,7 +5,12 @@
 source "$(dirname "$0")/lib.sh"
 
 tree=$(realpath "$1") obj=$(realpath -m "$2") variant=${3:-}
-"$TOP/scripts/kconfig.sh" "$tree" "$obj" "$variant"
+frags=("$TOP"/configs/*.config)
+if [ -n "$variant" ]; then
+	frags+=("$TOP/configs/variants/$variant.config")
+	[ -f "${frags[-1]}" ] || die "no config variant '$variant' (have: $(ls "$TOP/configs/variants" | sed 's/\.config$//' | xargs))"
+fi
+"$TOP/scripts/kconfig.sh" "$tree" "$obj" allnoconfig "${frags[@]}"
 cc=gcc
 command -v ccache >/dev/null && cc="ccache gcc"
 log "building $(basename "$tree") in $(basename "$obj") (cc: $cc)"

@@ -113,6 +113,15 @@ stage_selftests() {
 	python3 "$TOP/scripts/results.py" guest "$out/results.log" >> "$summary"
 }
 
+stage_consumers() {
+	local s=$SECONDS p f k
+	"$TOP/scripts/consumers.sh" > "$out/consumers.log" 2>&1 || true
+	read -r p f k < <(sed -nE 's/^consumers \([a-z]+\): ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/p' "$out/consumers.log")
+	[ -n "${p:-}" ] || { tail -n 20 "$out/consumers.log"; p=0 f=1 k=0; }
+	[ "$f" -eq 0 ] || grep FAILED "$out/consumers.log"
+	row consumers "$p" "$f" "$k" $((SECONDS - s)) "in-tree users compiled one by one; $out/consumers.log"
+}
+
 log "make check: mode $mode${variant:+, variant $variant}"
 run_stage apply stage_apply
 run_stage checkpatch stage_checkpatch
@@ -121,4 +130,5 @@ run_stage build stage_build
 run_stage boot stage_boot
 run_stage kunit stage_kunit
 run_stage selftests stage_selftests
+run_stage consumers stage_consumers
 finish

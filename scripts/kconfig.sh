@@ -1,27 +1,29 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Make the .config of an O= build: allnoconfig + configs/*.config (+ configs/variants/$VARIANT
-# .config), then fail, naming the symbol, if any fragment line did not end up as written.
-#   kconfig.sh TREE OBJDIR [VARIANT]
+# Make the .config of an O= build from a starting point plus fragments, then fail, naming
+# the symbol, if any fragment line did not end up as written.
+#   kconfig.sh TREE OBJDIR allnoconfig|defconfig FRAGMENT...
 source "$(dirname "$0")/lib.sh"
 
-tree=$(realpath "$1") obj=$(realpath -m "$2") variant=${3:-}
-frags=("$TOP"/configs/*.config)
-if [ -n "$variant" ]; then
-	v=$TOP/configs/variants/$variant.config
-	[ -f "$v" ] || die "no config variant '$variant' (have: $(ls "$TOP/configs/variants" | sed 's/\.config//' | xargs))"
-	frags+=("$v")
-fi
+tree=$(realpath "$1") obj=$(realpath -m "$2") start=$3
+shift 3
+frags=("$@")
+for f in "${frags[@]}"; do [ -f "$f" ] || die "no config fragment $f"; done
 mkdir -p "$obj"
 merged=$obj/fragments.config
-cat "${frags[@]}" > "$merged.new"
+{ echo "# start: $start"; cat "${frags[@]}"; } > "$merged.new"
 if [ -f "$obj/.config" ] && cmp -s "$merged" "$merged.new" && [ "$obj/.config" -nt "$merged" ]; then
 	rm "$merged.new"; exit 0     # unchanged since the last build: keep it, keep the build
 fi
 mv "$merged.new" "$merged"
 
-(cd "$tree" && ARCH=x86_64 scripts/kconfig/merge_config.sh -n -O "$obj" "${frags[@]}" >"$obj/merge_config.log" 2>&1) ||
-	die "merge_config.sh failed; see $obj/merge_config.log"
+case "$start" in
+allnoconfig) args=(-n) ;;
+defconfig) args=("$tree/arch/x86/configs/x86_64_defconfig") ;;
+*) die "kconfig.sh: unknown starting point '$start'" ;;
+esac
+(cd "$tree" && ARCH=x86_64 scripts/kconfig/merge_config.sh -O "$obj" "${args[@]}" "${frags[@]}") \
+	>"$obj/merge_config.log" 2>&1 || die "merge_config.sh failed; see $obj/merge_config.log"
 
 bad=0
 while IFS= read -r line; do
@@ -36,4 +38,4 @@ while IFS= read -r line; do
 		bad=1
 	fi
 done < "$merged"
-[ $bad -eq 0 ] || die "config fragments not satisfied (see above); fix configs/*.config"
+[ $bad -eq 0 ] || { rm -f "$merged"; die "config fragments not satisfied (see above): ${frags[*]}"; }

@@ -55,9 +55,16 @@ if [ -n "$unexported" ]; then
 	log "$tree had commits not in patches/; kept on branch $saved"
 fi
 
-# 3. The series.
+# 3. The series, unless the tree already holds exactly this series.
 part=
 [ "$mode" = mainline ] && part=tests
+want=$( (echo "$ver $part"; for p in $(series_patches $part); do cat "$PATCHES/$p"; done) |
+	sha256sum | cut -c1-16)
+stamp=$(git rev-parse --git-dir)/mktree-stamp
+if [ "$(cat "$stamp" 2>/dev/null)" = "$want $(git rev-parse HEAD)" ]; then
+	log "$tree: up to date ($BASE_PKG $ver + $(git rev-list --count base..HEAD) patch(es))"
+	exit 0
+fi
 git checkout -q -f -B "$mode" base
 n=0
 for p in $(series_patches $part); do
@@ -69,4 +76,5 @@ $out"
 	fi
 	n=$((n + 1))
 done
+echo "$want $(git rev-parse HEAD)" > "$stamp"
 log "$tree: $BASE_PKG $ver + $n patch(es)${part:+ (part: $part)}"
