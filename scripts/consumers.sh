@@ -63,6 +63,6 @@ for o in "${objs[@]}"; do
 		bad=$((bad + 1))
 	fi
 done
-column -t -s $'\t' "$out/report.tsv"
+awk -F'\t' '{ printf "%-60s %-8s %s\n", $1, $2, $3 }' "$out/report.tsv"
 echo "consumers ($mode): $ok passed, $bad failed, $skip skipped; log: $out/build.log"
 [ $bad -eq 0 ]
