@@ -18,7 +18,7 @@ n=$(git rev-list --count base..HEAD)
 if [ "$n" -gt 0 ]; then
 	# Fixed identity and date: the same commits always give the same files.
 	GIT_COMMITTER_DATE="$(git log -1 --format=%ad --date=raw HEAD)" \
-	git -c branch.series.description="$(cat "$PATCHES/cover-letter.txt")" format-patch -q --zero-commit --no-signature --no-numbered-files --thread=shallow \
+	git -c branch.series.description="$(cat "$PATCHES/cover-letter.txt")" format-patch -q --zero-commit --no-signature --no-numbered-files \
 		--cover-letter --cover-from-description=subject -o "$tmp" base..HEAD ||
 		die "git format-patch failed"
 fi

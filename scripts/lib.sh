@@ -2,6 +2,10 @@
 # Common helpers, sourced by every script in scripts/.  Nothing here runs on its own.
 set -euo pipefail
 
+# Debian's tools first: the kernel's python scripts need the modules deps.sh installs with
+# apt-get (python3-ply), which another python3 earlier in PATH would not see.
+export PATH=/usr/bin:/bin:$PATH
+
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 PATCHES=$TOP/patches
