@@ -12,6 +12,9 @@ PATCHES=$TOP/patches
 # The base: Debian's packaging of mainline v7.3.
 BASE_PKG=${BASE_PKG:-linux-source-7.3}
 BASE_SUITE=${BASE_SUITE:-trixie-backports}
+# ccache keys on paths below here relative to the build directory, so that another clone
+# of this repository on the same machine hits the same cache.
+export CCACHE_BASEDIR=$TOP
 T0=${T0:-$(date +%s)}
 export T0
 
