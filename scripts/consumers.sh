@@ -48,7 +48,9 @@ done
 
 # One make for all objects (kbuild builds several single targets at once); -k goes on past
 # a failure, and each object is then judged by whether it was written.
+# The objects are removed first, so that each is really compiled against this tree now.
 stamp=$out/stamp && touch "$stamp"
+(cd "$obj" && rm -f "${objs[@]}")
 "${kmake[@]}" -j"$(nproc)" -k "${objs[@]}" >"$out/build.log" 2>&1 || true
 ok=0 bad=0
 for o in "${objs[@]}"; do
