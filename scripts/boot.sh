@@ -22,7 +22,7 @@ tail_console() {
 log "booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kernel")")")")") (timeout ${limit}s)"
 rc=0
 timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
-	-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 2 -m 3G \
+	-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 3 -m 3G \
 	-nodefaults -display none -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 numa=fake=2 hugepages=32 test_timeout=${GUEST_TEST_TIMEOUT:-$((limit > 120 ? limit - 60 : limit))} $*" \

@@ -71,8 +71,8 @@ for p in $(series_patches $part); do
 	[ -f "$PATCHES/$p" ] || die "patches/series lists $p, which does not exist"
 	if ! out=$(git "${git_id[@]}" am -q --committer-date-is-author-date "$PATCHES/$p" 2>&1); then
 		git am --abort 2>/dev/null || true
-		die "patch $p does not apply to $BASE_PKG $ver:
-$out"
+		die "patch $p does not apply to $BASE_PKG $ver (the tree is left at the patch before it):
+$(echo "$out" | grep -vE '^hint:|git am --|^When you have|^If you prefer|^To restore')"
 	fi
 	n=$((n + 1))
 done
