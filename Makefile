@@ -11,7 +11,7 @@ S := scripts
 TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
 OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 
-.PHONY: help deps tree export kernel check run consumers clean
+.PHONY: help deps tree export kernel check run consumers nomn clean
 
 help:
 	@echo 'make run        build the patched kernel and boot it to show the notifiers at work'
@@ -20,6 +20,7 @@ help:
 	@echo 'make export     regenerate patches/ from the commits of build/linux'
 	@echo 'make kernel     build the test kernel (O=$(OBJ))'
 	@echo 'make consumers  compile every in-tree user of the mmu_notifier API'
+	@echo 'make nomn       build vmlinux with CONFIG_MMU_NOTIFIER=n and the users that allow it'
 
 deps:
 	@$(S)/deps.sh
@@ -41,6 +42,9 @@ run: deps
 
 consumers: deps
 	@$(S)/consumers.sh
+
+nomn: deps
+	@$(S)/nomn.sh
 
 clean:
 	rm -rf build
