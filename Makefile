@@ -11,11 +11,12 @@ S := scripts
 TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
 OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 
-.PHONY: help deps tree export kernel check run consumers nomn clean
+.PHONY: help deps tree export kernel check check-full run consumers nomn clean
 
 help:
 	@echo 'make run        build the patched kernel and boot it to show the notifiers at work'
 	@echo 'make check      apply, lint, build, boot and test the series (BASE=mainline, VARIANT=kasan)'
+	@echo 'make check-full the same, plus the slow selftests of patches/selftests-full'
 	@echo 'make tree       materialise build/linux: the base plus the series as commits'
 	@echo 'make export     regenerate patches/ from the commits of build/linux'
 	@echo 'make kernel     build the test kernel (O=$(OBJ))'
@@ -36,6 +37,9 @@ kernel: tree
 
 check: deps
 	@$(S)/check.sh
+
+check-full: deps
+	@FULL=1 $(S)/check.sh
 
 run: deps
 	@$(S)/run.sh

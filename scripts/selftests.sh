@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build, statically, each selftest that patches/selftests lists, against the UAPI headers of
+# Build, statically, each selftest that patches/selftests lists (and, with FULL=1,
+# patches/selftests-full), against the UAPI headers of
 # the build in OBJDIR, into OUTDIR, and write OUTDIR/list for the guest's init.
 #   selftests.sh TREE OBJDIR OUTDIR
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +12,9 @@ make -C "$tree" O="$obj" ARCH=x86_64 -s headers >"$obj/headers.log" 2>&1 ||
 	die "make headers failed; see $obj/headers.log"
 
 : > "$out/list"
-grep -vE '^[[:space:]]*(#|$)' "$PATCHES/selftests" | while read -r test args; do
+lists=("$PATCHES/selftests")
+[ "${FULL:-0}" = 1 ] && lists+=("$PATCHES/selftests-full")
+cat "${lists[@]}" | grep -vE '^[[:space:]]*(#|$)' | while read -r test args; do
 	dir=${test%/*} bin=${test##*/}
 	src=$tree/tools/testing/selftests/$dir
 	[ -d "$src" ] || die "patches/selftests: $test: no directory tools/testing/selftests/$dir"
