@@ -128,6 +128,16 @@ stage_consumers() {
 	row consumers "$p" "$f" "$k" $((SECONDS - s)) "in-tree users compiled one by one; $out/consumers.log"
 }
 
+stage_nomn() {
+	local s=$SECONDS
+	if "$TOP/scripts/nomn.sh" > "$out/nomn.log" 2>&1; then
+		row nomn 1 0 0 $((SECONDS - s)) "vmlinux with CONFIG_MMU_NOTIFIER=n, no warning"
+	else
+		tail -n 12 "$out/nomn.log"
+		row nomn 0 1 0 $((SECONDS - s)) "CONFIG_MMU_NOTIFIER=n build; $out/nomn.log"
+	fi
+}
+
 log "make check: mode $mode${variant:+, variant $variant}"
 run_stage apply stage_apply
 run_stage checkpatch stage_checkpatch
@@ -137,4 +147,5 @@ run_stage boot stage_boot
 run_stage kunit stage_kunit
 run_stage selftests stage_selftests
 run_stage consumers stage_consumers
+run_stage nomn stage_nomn
 finish
