@@ -11,10 +11,8 @@ if [ -n "$variant" ]; then
 	[ -f "${frags[-1]}" ] || die "no config variant '$variant' (have: $(ls "$TOP/configs/variants" | sed 's/\.config$//' | xargs))"
 fi
 "$TOP/scripts/kconfig.sh" "$tree" "$obj" allnoconfig "${frags[@]}"
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
-log "building $(basename "$tree") in $(basename "$obj") (cc: $cc)"
-if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$cc" -j"$(nproc)" -s bzImage \
+log "building $(basename "$tree") in $(basename "$obj") (cc: $KCC)"
+if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$KCC" -j"$(nproc)" -s bzImage \
 	KBUILD_BUILD_USER=mmu KBUILD_BUILD_HOST=notifier >"$obj/build.log" 2>&1; then
 	grep -E 'error|Error' "$obj/build.log" | head -n 20 >&2
 	die "kernel build failed in $obj; full log: $obj/build.log"

@@ -13,9 +13,7 @@ out=$BUILD/consumers-$mode
 mkdir -p "$out"
 "$TOP/scripts/mktree.sh" "$mode"
 "$TOP/scripts/kconfig.sh" "$tree" "$obj" defconfig "$TOP"/configs/consumers/*.config
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
-kmake=(make -C "$tree" O="$obj" ARCH=x86_64 CC="$cc" KBUILD_MODPOST_WARN=1)
+kmake=(make -C "$tree" O="$obj" ARCH=x86_64 CC="$KCC" KBUILD_MODPOST_WARN=1)
 
 log "preparing $obj"
 "${kmake[@]}" -j"$(nproc)" -s prepare >"$out/prepare.log" 2>&1 ||

@@ -15,6 +15,9 @@ BASE_SUITE=${BASE_SUITE:-trixie-backports}
 # ccache keys on paths below here relative to the build directory, so that another clone
 # of this repository on the same machine hits the same cache.
 export CCACHE_BASEDIR=$TOP
+# The compiler for kernel builds: through ccache when it is installed.
+KCC=gcc
+command -v ccache >/dev/null && KCC="ccache gcc"
 T0=${T0:-$(date +%s)}
 export T0
 

@@ -47,7 +47,7 @@ dirty=$(git status --porcelain --untracked-files=no | head -n 5)
 [ -z "$dirty" ] || die "$tree has uncommitted changes; commit them and run 'make export' first:
 $dirty"
 unexported=$(git log --format=%s base..HEAD | while IFS= read -r s; do
-	grep -qrF -- "Subject: [PATCH" "$PATCHES" 2>/dev/null && grep -qrF -- "$s" "$PATCHES" || echo "$s"
+	grep -qrF -- "$s" "$PATCHES" 2>/dev/null || echo "$s"
 done)
 if [ -n "$unexported" ]; then
 	saved="saved/$(date +%Y%m%d-%H%M%S)"

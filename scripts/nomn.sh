@@ -10,10 +10,8 @@ tree=$(tree_dir "$mode")
 obj=$BUILD/obj-nomn-$mode
 "$TOP/scripts/mktree.sh" "$mode"
 "$TOP/scripts/kconfig.sh" "$tree" "$obj" allnoconfig "$TOP"/configs/nomn/*.config
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
 log "building vmlinux with CONFIG_MMU_NOTIFIER=n in $obj"
-if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$cc" -j"$(nproc)" -s vmlinux >"$obj/build.log" 2>&1; then
+if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$KCC" -j"$(nproc)" -s vmlinux >"$obj/build.log" 2>&1; then
 	grep -E 'error' "$obj/build.log" | head -n 20 >&2
 	die "CONFIG_MMU_NOTIFIER=n build failed; log: $obj/build.log"
 fi
