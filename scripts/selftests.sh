@@ -18,13 +18,13 @@ cat "${lists[@]}" | grep -vE '^[[:space:]]*(#|$)' | while read -r test args; do
 	dir=${test%/*} bin=${test##*/}
 	src=$tree/tools/testing/selftests/$dir
 	[ -d "$src" ] || die "patches/selftests: $test: no directory tools/testing/selftests/$dir"
-	mkdir -p "$out.build/$dir"
-	if ! make -C "$src" OUTPUT="$out.build/$dir" KHDR_INCLUDES="-isystem $obj/usr/include" \
-		LDFLAGS=-static "$out.build/$dir/$bin" >"$out.build/$dir/$bin.log" 2>&1; then
-		tail -n 20 "$out.build/$dir/$bin.log" >&2
-		die "selftest $test failed to build; log: $out.build/$dir/$bin.log"
+	mkdir -p "$obj/kselftest/$dir"
+	if ! make -C "$src" OUTPUT="$obj/kselftest/$dir" KHDR_INCLUDES="-isystem $obj/usr/include" \
+		LDFLAGS=-static "$obj/kselftest/$dir/$bin" >"$obj/kselftest/$dir/$bin.log" 2>&1; then
+		tail -n 20 "$obj/kselftest/$dir/$bin.log" >&2
+		die "selftest $test failed to build; log: $obj/kselftest/$dir/$bin.log"
 	fi
-	cp "$out.build/$dir/$bin" "$out/$bin"
+	cp "$obj/kselftest/$dir/$bin" "$out/$bin"
 	echo "$test ./$bin${args:+ $args}" >> "$out/list"
 done
 log "selftests: $(wc -l < "$out/list") built"
