@@ -11,10 +11,10 @@ S := scripts
 TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
 OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 
-.PHONY: help deps tree export kernel check check-full run consumers nomn clean
+.PHONY: help deps tree export kernel check check-full run consumers nomn docs clean
 
 help:
-	@echo 'make run        build the patched kernel and boot it to show the notifiers at work'
+	@echo 'make run        build the patched kernel, boot it, and swap, merge and migrate a KVM guest in it'
 	@echo 'make check      apply, lint, build, boot and test the series (BASE=mainline, VARIANT=kasan)'
 	@echo 'make check-full the same, plus the slow selftests of patches/selftests-full'
 	@echo 'make tree       materialise build/linux: the base plus the series as commits'
@@ -22,6 +22,7 @@ help:
 	@echo 'make kernel     build the test kernel (O=$(OBJ))'
 	@echo 'make consumers  compile every in-tree user of the mmu_notifier API'
 	@echo 'make nomn       build vmlinux with CONFIG_MMU_NOTIFIER=n and the users that allow it'
+	@echo 'make docs       build Documentation/mm with Sphinx; fails on any warning about mmu_notifier'
 
 deps:
 	@$(S)/deps.sh
@@ -49,6 +50,10 @@ consumers: deps
 
 nomn: deps
 	@$(S)/nomn.sh
+
+docs:
+	@$(S)/deps.sh python3-sphinx python3-yaml graphviz
+	@$(S)/docs.sh
 
 clean:
 	rm -rf build

@@ -30,8 +30,8 @@ run_stage() {
 
 finish() {
 	echo
-	printf '%-30s %6s %6s %7s %6s  %s\n' STAGE PASSED FAILED SKIPPED SECS NOTE
-	awk -F'\t' '{ printf "%-30s %6d %6d %7d %6d  %s\n", $1, $2, $3, $4, $5, $6 }' "$summary"
+	printf '%-38s %6s %6s %7s %6s  %s\n' STAGE PASSED FAILED SKIPPED SECS NOTE
+	awk -F'\t' '{ printf "%-38s %6d %6d %7d %6d  %s\n", $1, $2, $3, $4, $5, $6 }' "$summary"
 	read -r p f s < <(awk -F'\t' '{ p += $2; f += $3; s += $4 } END { print p + 0, f + 0, s + 0 }' "$summary")
 	echo "results: $out (base $BASE_PKG $(cat "$BUILD/base-version" 2>/dev/null), mode $mode${variant:+, variant $variant}, $((SECONDS))s)"
 	echo "$p passed, $f failed, $s skipped"
@@ -82,10 +82,9 @@ stage_kerneldoc() {
 }
 
 stage_build() {
-	local s=$SECONDS
-	"$TOP/scripts/build-kernel.sh" "$tree" "$obj" "$variant" || return 1
-	"$TOP/scripts/selftests.sh" "$tree" "$obj" "$out/tests" || return 1
-	"$TOP/scripts/initramfs.sh" "$out/tests" "$out/initramfs.cpio.gz" || return 1
+	local s=$SECONDS lists=("$PATCHES/selftests")
+	[ "${FULL:-0}" = 1 ] && lists+=("$PATCHES/selftests-full")
+	"$TOP/scripts/guest-image.sh" "$tree" "$obj" "$out" "$variant" "${lists[@]}" || return 1
 	row build 1 0 0 $((SECONDS - s)) "bzImage, $(wc -l < "$out/tests/list") selftest(s), initramfs"
 }
 

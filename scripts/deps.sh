@@ -4,7 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 
 PKGS=(build-essential git flex bison bc libelf-dev libssl-dev cpio xz-utils zstd
-      rsync ccache python3 python3-ply perl qemu-system-x86 busybox-static libnuma-dev libcap-dev)
+      rsync ccache python3 python3-ply perl qemu-system-x86 busybox-static libnuma-dev libcap-dev
+      python3-git uuid-dev)
 [ $# -gt 0 ] && PKGS+=("$@")
 
 missing=()

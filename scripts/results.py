@@ -70,8 +70,8 @@ def guest(path):
             elif rc not in (0, KSFT_SKIP) and bad == 0:
                 bad = 1
                 note += " (no failing case, but the test failed)"
-            if rc == 124:
-                note += ": timed out"
+            if rc in (124, 137, 143):
+                note += ": timed out (or killed)"
             if bad:
                 print(f"  selftest {name}: exit {rc}", file=sys.stderr)
             print(f"{name}\t{ok}\t{bad}\t{skip}\t{secs}\t{note}")
