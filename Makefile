@@ -2,6 +2,7 @@
 # MMU notifier series harness.  'make help' lists the targets.
 #   BASE=mainline   test mainline's implementation (only the tests part of the series)
 #   VARIANT=kasan   add configs/variants/kasan.config to the test kernel
+#   REPEAT=N        make check only boots the built kernel N times, counting each test's failures
 
 BASE ?= series
 VARIANT ?=
@@ -16,6 +17,7 @@ OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 help:
 	@echo 'make run        build the patched kernel, boot it, and swap, merge and migrate a KVM guest in it'
 	@echo 'make check      apply, lint, build, boot and test the series (BASE=mainline, VARIANT=kasan)'
+	@echo 'make check REPEAT=N  boot the built test kernel N times; per test, how many runs failed'
 	@echo 'make check-full the same, plus the slow selftests of patches/selftests-full'
 	@echo 'make tree       materialise build/linux: the base plus the series as commits'
 	@echo 'make export     regenerate patches/ from the commits of build/linux'

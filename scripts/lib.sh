@@ -46,3 +46,31 @@ series_patches() {
 		want == "" || part == want { print $1 }
 	' "$PATCHES/series"
 }
+
+# selftest_lists: the files naming the guest's selftests; FULL=1 adds the slow ones.
+selftest_lists() {
+	echo "$PATCHES/selftests"
+	[ "${FULL:-0}" = 1 ] && echo "$PATCHES/selftests-full"
+	return 0
+}
+
+# boot_limit: seconds a test boot may take before it counts as hung (check-full's slow
+# selftests take about 25 minutes more under TCG); BOOT_TIMEOUT overrides it.
+boot_limit() {
+	local limit=1800
+	[ "${FULL:-0}" = 1 ] && limit=3600
+	echo "${BOOT_TIMEOUT:-$limit}"
+}
+
+# guest_rows TREE RUNDIR: the summary rows of one test boot that left console.log and
+# results.log in RUNDIR: kernel splats on the console, KUnit, then one row per selftest.
+# Returns non-zero if a parser itself failed, so that a missing row cannot pass unseen.
+guest_rows() {
+	local tree=$1 run=$2 rc=0
+	python3 "$TOP/scripts/results.py" console "$run/console.log" || rc=1
+	python3 "$tree/tools/testing/kunit/kunit.py" parse --json="$run/kunit.json" \
+		< "$run/console.log" > "$run/kunit.txt" 2>&1 || true
+	python3 "$TOP/scripts/results.py" kunit "$run/kunit.json" || rc=1
+	python3 "$TOP/scripts/results.py" guest "$run/results.log" || rc=1
+	return $rc
+}

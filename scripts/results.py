@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """Turn what a guest run left behind into summary rows.
 
-  results.py kunit KUNIT.json   one row: KUnit cases passed/failed/skipped
-  results.py guest RESULTS.log  one row per guest test: its TAP cases
+  results.py console CONSOLE.log  one row: kernel splats (lockdep, KASAN, BUG, WARNING...)
+  results.py kunit KUNIT.json     one row: KUnit cases passed/failed/skipped
+  results.py guest RESULTS.log    one row per guest test: its TAP cases
+  results.py repeat SUMMARY.tsv...  make check REPEAT=N: per test, how many of the runs
+                                    (one summary each) failed; ends "N passed, N failed"
 
 A row is "stage<TAB>passed<TAB>failed<TAB>skipped<TAB>seconds<TAB>note"; failing case names
 go to stderr.  A guest test whose exit status disagrees with its TAP (it crashed, or was
@@ -15,6 +18,26 @@ import re
 import sys
 
 KSFT_SKIP = 4
+
+SPLAT = re.compile(r"BUG:|WARNING:|possible circular locking|possible recursive locking|"
+                   r"inconsistent lock state|KASAN:|Oops|general protection fault|UBSAN:")
+
+
+def console(path):
+    """Lockdep, KASAN, BUG and unexpected WARNINGs fail wherever they happen."""
+    try:
+        with open(path, errors="replace") as f:
+            splats = [line.rstrip() for line in f if SPLAT.search(line)]
+    except OSError as e:
+        print(f"console\t0\t1\t0\t0\tno console log ({e})")
+        return
+    if splats:
+        print(f"kernel splats in {path}:", file=sys.stderr)
+        for line in splats[:20]:
+            print(f"  {line}", file=sys.stderr)
+        print(f"console\t0\t1\t0\t0\t{len(splats)} splat line(s)")
+    else:
+        print("console\t1\t0\t0\t0\tno lockdep/KASAN/BUG/WARNING splat")
 
 
 def kunit(path):
@@ -93,7 +116,49 @@ def guest(path):
         print(f"{name}\t{ok}\t{bad + 1}\t{skip}\t0\tno END marker: the guest stopped in it")
 
 
+def repeat(paths):
+    """One summary.tsv per run.  A test fails a run when any of its cases failed there,
+    or when it did not run at all (an earlier test hung the guest); it passes a run when
+    it passed at least one case and failed none."""
+    runs = []
+    for path in paths:
+        rows = {}
+        with open(path) as f:
+            for line in f:
+                name, ok, bad, skip = line.rstrip("\n").split("\t")[:4]
+                # check-full runs some binaries twice: the second is name#2.
+                key, k = name, 1
+                while key in rows:
+                    k += 1
+                    key = f"{name}#{k}"
+                rows[key] = (int(ok), int(bad), int(skip))
+        runs.append(rows)
+    names = []
+    for rows in runs:
+        names += [n for n in rows if n not in names]
+    passed = failed = skipped = 0
+    print(f"{'TEST':<58} {'RUNS':>4} {'FAILED':>6} {'SKIPPED':>7}  FAILED IN RUN")
+    for name in names:
+        bad_runs, skip_runs = [], 0
+        for i, rows in enumerate(runs, 1):
+            ok, bad, skip = rows.get(name, (0, 1, 0))
+            if bad:
+                bad_runs.append(str(i) + ("" if name in rows else " (did not run)"))
+            elif ok == 0:
+                skip_runs += 1
+        n = len(runs)
+        failed += len(bad_runs)
+        skipped += skip_runs
+        passed += n - len(bad_runs) - skip_runs
+        print(f"{name:<58} {n:>4} {len(bad_runs):>6} {skip_runs:>7}  {', '.join(bad_runs) or '-'}")
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    return failed == 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("kunit", "guest"):
+    cmds = {"console": console, "kunit": kunit, "guest": guest}
+    if len(sys.argv) >= 3 and sys.argv[1] == "repeat":
+        sys.exit(0 if repeat(sys.argv[2:]) else 1)
+    if len(sys.argv) != 3 or sys.argv[1] not in cmds:
         sys.exit(__doc__)
-    {"kunit": kunit, "guest": guest}[sys.argv[1]](sys.argv[2])
+    cmds[sys.argv[1]](sys.argv[2])
