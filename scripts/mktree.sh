@@ -46,8 +46,13 @@ cd "$tree"
 dirty=$(git status --porcelain --untracked-files=no | head -n 5)
 [ -z "$dirty" ] || die "$tree has uncommitted changes; commit them and run 'make export' first:
 $dirty"
+# A commit is exported when a patch of patches/ has its subject (git mailinfo unfolds
+# the Subject: header, which format-patch wraps, and drops its "[PATCH n/m]").
+exported=$(for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
+	if [ -f "$p" ]; then git mailinfo /dev/null /dev/null < "$p" | sed -n 's/^Subject: //p'; fi
+done)
 unexported=$(git log --format=%s base..HEAD | while IFS= read -r s; do
-	grep -qrF -- "$s" "$PATCHES" 2>/dev/null || echo "$s"
+	grep -qxF -- "$s" <<< "$exported" || echo "$s"
 done)
 if [ -n "$unexported" ]; then
 	saved="saved/$(date +%Y%m%d-%H%M%S)"

@@ -125,23 +125,27 @@ def repeat(paths):
         rows = {}
         with open(path) as f:
             for line in f:
-                name, ok, bad, skip = line.rstrip("\n").split("\t")[:4]
+                name, ok, bad, skip, secs = line.rstrip("\n").split("\t")[:5]
                 # check-full runs some binaries twice: the second is name#2.
                 key, k = name, 1
                 while key in rows:
                     k += 1
                     key = f"{name}#{k}"
-                rows[key] = (int(ok), int(bad), int(skip))
+                rows[key] = (int(ok), int(bad), int(skip), int(secs or 0))
         runs.append(rows)
     names = []
     for rows in runs:
         names += [n for n in rows if n not in names]
     passed = failed = skipped = 0
-    print(f"{'TEST':<58} {'RUNS':>4} {'FAILED':>6} {'SKIPPED':>7}  FAILED IN RUN")
+    print(f"{'TEST':<40} {'RUNS':>4} {'FAILED':>6} {'SKIPPED':>7} {'CASES PASSED':>12} {'MAX S':>5}"
+          "  FAILED IN RUN")
     for name in names:
         bad_runs, skip_runs = [], 0
+        oks = [r[name][0] for r in runs if name in r]
+        secs = max(r[name][3] for r in runs if name in r)
+        cases = f"{min(oks)}" if min(oks) == max(oks) else f"{min(oks)}-{max(oks)}"
         for i, rows in enumerate(runs, 1):
-            ok, bad, skip = rows.get(name, (0, 1, 0))
+            ok, bad, skip, _ = rows.get(name, (0, 1, 0, 0))
             if bad:
                 bad_runs.append(str(i) + ("" if name in rows else " (did not run)"))
             elif ok == 0:
@@ -150,7 +154,8 @@ def repeat(paths):
         failed += len(bad_runs)
         skipped += skip_runs
         passed += n - len(bad_runs) - skip_runs
-        print(f"{name:<58} {n:>4} {len(bad_runs):>6} {skip_runs:>7}  {', '.join(bad_runs) or '-'}")
+        print(f"{name:<40} {n:>4} {len(bad_runs):>6} {skip_runs:>7} {cases:>12} {secs:>5}"
+              f"  {', '.join(bad_runs) or '-'}")
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return failed == 0
 
