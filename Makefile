@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # MMU notifier series harness.  'make help' lists the targets.
-#   BASE=mainline   test mainline's implementation (only the tests part of the series)
+#   BASE=mainline   test mainline's implementation (only the fixes and tests parts of the series)
 #   VARIANT=kasan   add configs/variants/kasan.config to the test kernel
 #   REPEAT=N        make check only boots the built kernel N times, counting each test's failures
 

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # make check: apply the series, lint it, build, boot, and collect KUnit and selftest results.
-#   BASE=series (default): the whole series.  BASE=mainline: only its tests part, on
-#   mainline's own implementation.  VARIANT=kasan adds configs/variants/kasan.config.
+#   BASE=series (default): the whole series.  BASE=mainline: only its fixes and tests
+#   parts, on mainline's own implementation.  VARIANT=kasan adds configs/variants/kasan.config.
 #   REPEAT=N: boot N times and report per test how many runs failed (scripts/repeat.sh).
 # Ends with "N passed, N failed, N skipped" and exits non-zero on any failure.
 source "$(dirname "$0")/lib.sh"
@@ -51,8 +51,8 @@ stage_apply() {
 }
 
 stage_checkpatch() {
-	local s=$SECONDS ok=0 bad=0 p part=
-	[ "$mode" = mainline ] && part=tests
+	local s=$SECONDS ok=0 bad=0 p part
+	part=$(mode_parts "$mode")
 	for p in $(series_patches $part); do
 		# The base is a tarball without mainline's history, so checkpatch cannot look
 		# up the commit a Fixes: tag names; it still checks the tag's form.

@@ -25,7 +25,7 @@ log() { printf '[%4ds] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # tree_dir MODE: the materialised kernel tree for "series" (the whole series) or
-# "mainline" (the base plus only the tests part of the series).
+# "mainline" (the base plus the parts of MAINLINE_PARTS: mainline's own core, fixed).
 tree_dir() {
 	case "$1" in
 	series) echo "$BUILD/linux" ;;
@@ -38,13 +38,21 @@ tree_dir() {
 obj_dir() { echo "$BUILD/obj-$1${2:+-$2}"; }
 
 # The series file lists patches one a line; "# part: NAME" lines open a part.
-# series_patches [PART]: the patch file names, of one part or of all.
+# series_patches [PART...]: the patch file names, in series order, of those parts or of all.
 series_patches() {
-	awk -v want="${1:-}" '
+	awk -v want=" $* " '
 		/^#[[:space:]]*part:/ { sub(/^#[[:space:]]*part:[[:space:]]*/, ""); part = $0; next }
 		/^#/ || NF == 0 { next }
-		want == "" || part == want { print $1 }
+		want == "  " || index(want, " " part " ") { print $1 }
 	' "$PATCHES/series"
+}
+
+# The parts that BASE=mainline applies: our fixes to mainline's core, and the tests.
+MAINLINE_PARTS="fixes tests"
+
+# mode_parts MODE: the parts that mode applies, empty for all of them.
+mode_parts() {
+	if [ "$1" = mainline ]; then echo "$MAINLINE_PARTS"; fi
 }
 
 # selftest_lists: the files naming the guest's selftests; FULL=1 adds the slow ones.

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Materialise a kernel tree: the base as one commit, then the series applied with git am.
 #   mktree.sh series    -> build/linux, every patch of the series (the tree developers edit)
-#   mktree.sh mainline  -> build/linux-mainline, only the "tests" part (mainline's own core)
+#   mktree.sh mainline  -> build/linux-mainline, the "fixes" and "tests" parts (mainline's own core)
 # A tree's unexported commits are kept on a saved/* branch before it is rebuilt; a tree with
 # uncommitted changes is refused.
 source "$(dirname "$0")/lib.sh"
@@ -61,8 +61,7 @@ if [ -n "$unexported" ]; then
 fi
 
 # 3. The series, unless the tree already holds exactly this series.
-part=
-[ "$mode" = mainline ] && part=tests
+part=$(mode_parts "$mode")
 want=$( (echo "$ver $part"; for p in $(series_patches $part); do cat "$PATCHES/$p"; done) |
 	sha256sum | cut -c1-16)
 stamp=$(git rev-parse --git-dir)/mktree-stamp

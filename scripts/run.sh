@@ -11,9 +11,9 @@ obj=$(obj_dir "$mode" "${VARIANT:-}")
 out=$BUILD/run-$mode
 
 "$TOP/scripts/mktree.sh" "$mode"
-# BASE=mainline applies only the tests part of the series: mainline's own core runs.
+# BASE=mainline applies only the fixes and tests parts: mainline's own core runs.
 impl="our implementation (the whole series)"
-[ "$mode" = mainline ] && impl="mainline's implementation (only the tests part of the series)"
+[ "$mode" = mainline ] && impl="mainline's implementation (only the fixes and tests parts of the series)"
 "$TOP/scripts/guest-image.sh" "$tree" "$obj" "$out" "${VARIANT:-}" "$TOP/guest/demo.list"
 "$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$out/initramfs.cpio.gz" "$out" 900 guest_demo=1
 
