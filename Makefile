@@ -12,7 +12,7 @@ S := scripts
 TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
 OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 
-.PHONY: help deps tree export kernel check check-full run consumers nomn docs clean
+.PHONY: help deps tree export kernel check check-full run consumers crc nomn docs clean
 
 help:
 	@echo 'make run        build the patched kernel, boot it, and swap, merge and migrate a KVM guest in it'
@@ -23,6 +23,7 @@ help:
 	@echo 'make export     regenerate patches/ from the commits of build/linux'
 	@echo 'make kernel     build the test kernel (O=$(OBJ))'
 	@echo 'make consumers  compile every in-tree user of the mmu_notifier API'
+	@echo 'make crc        compare the modversions CRCs of the notifier, hmm, KVM and user exports with v7.3'
 	@echo 'make nomn       build vmlinux with CONFIG_MMU_NOTIFIER=n and the users that allow it'
 	@echo 'make docs       build Documentation/mm with Sphinx; fails on any warning about mmu_notifier'
 
@@ -49,6 +50,9 @@ run: deps
 
 consumers: deps
 	@$(S)/consumers.sh
+
+crc: deps
+	@$(S)/crc.sh
 
 nomn: deps
 	@$(S)/nomn.sh

@@ -116,6 +116,16 @@ stage_consumers() {
 	row consumers "$p" "$f" "$k" $((SECONDS - s)) "in-tree users compiled one by one; $out/consumers.log"
 }
 
+# Modversions: the CRCs of the notifier, hmm, KVM and user exports must be v7.3's.
+stage_crc() {
+	local s=$SECONDS c d g
+	"$TOP/scripts/crc.sh" > "$out/crc.log" 2>&1 || true
+	read -r c d g < <(sed -nE 's/^crc \([a-z]+\): ([0-9]+) compared, ([0-9]+) differ, ([0-9]+) gone.*/\1 \2 \3/p' "$out/crc.log")
+	[ -n "${c:-}" ] || { tail -n 20 "$out/crc.log"; c=0 d=1 g=0; }
+	grep -E '^(CRC differs|export gone)' "$out/crc.log" || true
+	row crc $((c - d)) $((d + g)) 0 $((SECONDS - s)) "exports with v7.3's modversions CRC, of $c compared; $out/crc.log"
+}
+
 stage_nomn() {
 	local s=$SECONDS
 	if "$TOP/scripts/nomn.sh" > "$out/nomn.log" 2>&1; then
@@ -134,5 +144,6 @@ run_stage build stage_build
 run_stage boot stage_boot
 run_stage results stage_results
 run_stage consumers stage_consumers
+run_stage crc stage_crc
 run_stage nomn stage_nomn
 finish

@@ -24,12 +24,14 @@ export T0
 log() { printf '[%4ds] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# tree_dir MODE: the materialised kernel tree for "series" (the whole series) or
-# "mainline" (the base plus the parts of MAINLINE_PARTS: mainline's own core, fixed).
+# tree_dir MODE: the materialised kernel tree for "series" (the whole series),
+# "mainline" (the base plus the parts of MAINLINE_PARTS: mainline's own core, fixed) or
+# "base" (v7.3 as shipped, no patch: the reference of the modversions CRC check).
 tree_dir() {
 	case "$1" in
 	series) echo "$BUILD/linux" ;;
 	mainline) echo "$BUILD/linux-mainline" ;;
+	base) echo "$BUILD/linux-base" ;;
 	*) die "unknown BASE mode '$1' (use series or mainline)" ;;
 	esac
 }
@@ -53,6 +55,42 @@ MAINLINE_PARTS="fixes tests"
 # mode_parts MODE: the parts that mode applies, empty for all of them.
 mode_parts() {
 	if [ "$1" = mainline ]; then echo "$MAINLINE_PARTS"; fi
+}
+
+# consumer_objects TREE: every in-tree .c file that uses the mmu_notifier API (git grep, not
+# a hand list), one line each: "FILE<TAB>OBJECT" when x86_64 builds it, or
+# "FILE<TAB>-<TAB>REASON" when it cannot (another architecture, configs/consumers/skip).
+consumer_objects() {
+	local tree=$1 f a reason
+	git -C "$tree" grep -lE 'mmu_notifier|mmu_interval_(notifier|read_|set_seq|check_retry)' \
+		-- '*.c' ':!tools/' ':!Documentation/' ':!samples/' |
+	while IFS= read -r f; do
+		case "$f" in
+		arch/x86/*) printf '%s\t%s\n' "$f" "${f%.c}.o" ;;
+		arch/*) a=${f#arch/}; printf '%s\t-\tarch/%s only: not buildable on x86_64\n' "$f" "${a%%/*}" ;;
+		*)	reason=$(awk -F'\t' -v f="$f" '$1 == f { print $2 }' "$TOP/configs/consumers/skip")
+			if [ -n "$reason" ]; then
+				printf '%s\t-\t%s\n' "$f" "$reason"
+				continue
+			fi
+			# amdkfd is built as part of amdgpu, from amdgpu's directory.
+			a=${f/#drivers\/gpu\/drm\/amd\/amdkfd\//drivers/gpu/drm/amd/amdgpu/../amdkfd/}
+			printf '%s\t%s\n' "$f" "${a%.c}.o" ;;
+		esac
+	done
+}
+
+# consumers_prepare MODE: the O= directory of make consumers and make crc for that tree,
+# configured (x86_64_defconfig plus configs/consumers/) and prepared.  Prints its path.
+consumers_prepare() {
+	local tree obj
+	tree=$(tree_dir "$1") obj=$BUILD/obj-consumers-$1
+	"$TOP/scripts/mktree.sh" "$1" >&2
+	"$TOP/scripts/kconfig.sh" "$tree" "$obj" defconfig "$TOP"/configs/consumers/*.config
+	log "preparing $obj" >&2
+	make -C "$tree" O="$obj" ARCH=x86_64 CC="$KCC" -j"$(nproc)" -s prepare >"$obj/prepare.log" 2>&1 ||
+		{ tail -n 20 "$obj/prepare.log" >&2; die "make prepare failed in $obj; see $obj/prepare.log"; }
+	echo "$obj"
 }
 
 # selftest_lists: the files naming the guest's selftests; FULL=1 adds the slow ones.

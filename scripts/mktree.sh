@@ -3,6 +3,7 @@
 # Materialise a kernel tree: the base as one commit, then the series applied with git am.
 #   mktree.sh series    -> build/linux, every patch of the series (the tree developers edit)
 #   mktree.sh mainline  -> build/linux-mainline, the "fixes" and "tests" parts (mainline's own core)
+#   mktree.sh base      -> build/linux-base, no patch: v7.3 as shipped, for make crc
 # A tree's unexported commits are kept on a saved/* branch before it is rebuilt; a tree with
 # uncommitted changes is refused.
 source "$(dirname "$0")/lib.sh"
@@ -62,16 +63,19 @@ fi
 
 # 3. The series, unless the tree already holds exactly this series.
 part=$(mode_parts "$mode")
-want=$( (echo "$ver $part"; for p in $(series_patches $part); do cat "$PATCHES/$p"; done) |
+patches=()
+[ "$mode" = base ] || mapfile -t patches < <(series_patches $part)
+want=$( (echo "$ver $part"; for p in "${patches[@]}"; do cat "$PATCHES/$p"; done) |
 	sha256sum | cut -c1-16)
 stamp=$(git rev-parse --git-dir)/mktree-stamp
 if [ "$(cat "$stamp" 2>/dev/null)" = "$want $(git rev-parse HEAD)" ]; then
 	log "$tree: up to date ($BASE_PKG $ver + $(git rev-list --count base..HEAD) patch(es))"
 	exit 0
 fi
-git checkout -q -f -B "$mode" base
+# The base tree is the tag itself; a branch named "base" would shadow the tag.
+if [ "$mode" = base ]; then git checkout -q -f --detach base; else git checkout -q -f -B "$mode" base; fi
 n=0
-for p in $(series_patches $part); do
+for p in "${patches[@]}"; do
 	[ -f "$PATCHES/$p" ] || die "patches/series lists $p, which does not exist"
 	if ! out=$(git "${git_id[@]}" am -q --committer-date-is-author-date "$PATCHES/$p" 2>&1); then
 		git am --abort 2>/dev/null || true
