@@ -99,7 +99,10 @@ stage_boot() {
 	local s=$SECONDS
 	"$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$out/initramfs.cpio.gz" "$out" \
 		"$(boot_limit)" || return 1
-	row boot 1 0 0 $((SECONDS - s)) "$(head -n 1 "$out/results.log" | sed 's/^### GUEST //')"
+	local note
+	note=$(head -n 1 "$out/results.log" | sed 's/^### GUEST //')
+	[ -d "$out/hang-1" ] && note+="; booted twice: the first boot hung before KUnit ($out/hang-1)"
+	row boot 1 0 0 $((SECONDS - s)) "$note"
 }
 
 # Console splats, KUnit's TAP (parsed by the tree's kunit.py), the selftests' TAP.
