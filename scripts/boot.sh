@@ -34,8 +34,11 @@ test_limit=${GUEST_TEST_TIMEOUT:-$test_limit}
 srcu=srcutree.convert_to_big=1
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 log "booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kernel")")")")") (timeout ${limit}s, ${test_limit}s a test; host load $(loadavg))"
-# Without KASLR, so that hang-report.py can name the vCPUs' instruction pointers.
-args="console=ttyS0 panic=-1 nokaslr numa=fake=2 hugepages=32 $srcu test_timeout=$test_limit"
+# Without KASLR, so that hang-report.py can name the vCPUs' instruction pointers.  With
+# 1 GiB of ZONE_MOVABLE, where user memory comes from first: a memory block that holds
+# a test's pages can then go offline (mmu_notifier_test's memory_offline).
+args="console=ttyS0 panic=-1 nokaslr numa=fake=2 movablecore=1G hugepages=32 $srcu"
+args+=" test_timeout=$test_limit"
 args+=" unknown_nmi_panic panic_sys_info=blocked_tasks,locks $*"
 # Until the guest's init starts its tests, the console never rests for long: the kernel
 # boots and KUnit prints a line per case.  A console silent for this long then is a hang.
