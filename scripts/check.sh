@@ -110,6 +110,24 @@ stage_results() {
 	guest_rows "$tree" "$out" >> "$summary"
 }
 
+# memory_offline needs a ZONE_MOVABLE, which the main boot has not (boot.sh says why):
+# a guest of its own, with movablecore=1G, runs only it.
+stage_movable() {
+	local s=$SECONDS run=$out/movable
+	[ -x "$out/tests/mmu_notifier_test" ] || return 0
+	mkdir -p "$run/tests"
+	cp "$out/tests/mmu_notifier_test" "$run/tests/"
+	echo "mm/mmu_notifier_test:movablecore ./mmu_notifier_test -t memory_offline" > "$run/tests/list"
+	"$TOP/scripts/initramfs.sh" "$run/tests" "$run/initramfs.cpio.gz" || return 1
+	if ! "$TOP/scripts/boot.sh" "$obj/arch/x86/boot/bzImage" "$run/initramfs.cpio.gz" "$run" 600 \
+		movablecore=1G kunit.enable=0; then
+		row movable 0 1 0 $((SECONDS - s)) "the movablecore=1G guest failed; $run/console.log"
+		return 0
+	fi
+	python3 "$TOP/scripts/results.py" console "$run/console.log" | sed 's/^console/console:movablecore/' >> "$summary"
+	python3 "$TOP/scripts/results.py" guest "$run/results.log" >> "$summary"
+}
+
 stage_consumers() {
 	local s=$SECONDS p f k
 	"$TOP/scripts/consumers.sh" > "$out/consumers.log" 2>&1 || true
@@ -146,6 +164,7 @@ run_stage kernel-doc stage_kerneldoc
 run_stage build stage_build
 run_stage boot stage_boot
 run_stage results stage_results
+run_stage movable stage_movable
 run_stage consumers stage_consumers
 run_stage crc stage_crc
 run_stage nomn stage_nomn
