@@ -49,14 +49,16 @@ args+=" unknown_nmi_panic panic_sys_info=blocked_tasks,locks $*"
 stall=${BOOT_STALL:-300}
 mon=$out/monitor.sock
 qemu=
-trap 'kill -9 $qemu 2>/dev/null || true' EXIT
+# QEMU runs under timeout(1), a backstop should this script itself be killed: SIGTERM
+# reaches QEMU through it, where SIGKILL would leave QEMU behind.
+trap 'kill $qemu 2>/dev/null || true' EXIT
 
 # boot_guest: one boot; sets rc to QEMU's exit status, or hung to why it was stopped.
 boot_guest() {
 	local deadline=$((SECONDS + limit)) size last=-1 since=$SECONDS
 	rm -f "$out/console.log" "$out/results.log" "$out/hang.txt" "$mon"
 	hung= rc=0
-	qemu-system-x86_64 \
+	timeout -k 10 $((limit + 90)) qemu-system-x86_64 \
 		-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 3 -m 3G \
 		-nodefaults -display none -no-reboot \
 		-kernel "$kernel" -initrd "$initrd" -append "$args" \
@@ -82,19 +84,21 @@ boot_guest() {
 			> "$out/hang.txt" 2>&1 || true
 		# The panic ends in a reboot, which -no-reboot turns into QEMU's exit.
 		for _ in $(seq 12); do kill -0 "$qemu" 2>/dev/null && sleep 5; done
-		kill -9 "$qemu" 2>/dev/null || true
+		kill "$qemu" 2>/dev/null || true
 	fi
 	wait "$qemu" || rc=$?
 	qemu=
 }
 
-# hung_before_kunit: the panic flushed the console, and KUnit had not started.  Until
+# hung_before_kunit: the panic flushed the console, and neither KUnit nor the guest's
+# tests had started (a guest booted with kunit.enable=0 prints no KTAP).  Until
 # then no mm has had a subscriber (KUnit registers the first), so of the series only the
 # hooks' no-subscriber check has run: such a hang is the emulator's or the boot's, not a
 # result of the tests.  It is retried once, and said so in the log and the results.
 hung_before_kunit() {
 	grep -q 'Kernel panic - not syncing: NMI' "$out/console.log" &&
-		! grep -q 'KTAP version' "$out/console.log"
+		! grep -q 'KTAP version' "$out/console.log" &&
+		! grep -q '^### GUEST' "$out/results.log" 2>/dev/null
 }
 
 boot_guest

@@ -124,6 +124,7 @@ stage_movable() {
 		row movable 0 1 0 $((SECONDS - s)) "the movablecore=1G guest failed; $run/console.log"
 		return 0
 	fi
+	[ -d "$run/hang-1" ] && log "the movablecore guest booted twice: the first hung before its test ($run/hang-1)"
 	python3 "$TOP/scripts/results.py" console "$run/console.log" | sed 's/^console/console:movablecore/' >> "$summary"
 	python3 "$TOP/scripts/results.py" guest "$run/results.log" >> "$summary"
 }

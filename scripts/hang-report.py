@@ -17,8 +17,9 @@ import time
 
 
 def hmp(sock, command):
-    """Send one HMP command and return what the monitor printed before its next prompt."""
-    sock.sendall(command.encode() + b"\n")
+    """Send one HMP command (None: none, only read) and return what came before the next prompt."""
+    if command is not None:
+        sock.sendall(command.encode() + b"\n")
     data = b""
     deadline = time.monotonic() + 10
     while not data.endswith(b"(qemu) ") and time.monotonic() < deadline:
@@ -62,7 +63,7 @@ def main():
         sock.connect(sys.argv[1])
     except OSError as e:
         sys.exit(f"hang-report: no QEMU monitor at {sys.argv[1]}: {e}")
-    hmp(sock, "")  # the banner and the first prompt
+    hmp(sock, None)  # the banner and the first prompt
     addrs, names = load_map(sys.argv[2])
     regs = hmp(sock, "info registers -a")
     cpus = re.findall(r"CPU#(\d+).*?RIP=([0-9a-f]+)", regs, re.S)
