@@ -7,8 +7,8 @@
 # monitor, where its vCPUs are, and then made to panic with an NMI, so that its console
 # shows the messages it still held back, its blocked tasks and its held locks
 # (hang-report.py; the report is in OUTDIR/hang.txt).  A guest whose console goes silent
-# before its tests start counts as hung too; if it hung before KUnit started, it is booted
-# once more, and the first boot's files are kept in OUTDIR/hang-1.
+# before its tests start counts as hung too; if it hung before KUnit and the tests
+# started, it is booted once more, and the first boot's files are kept in OUTDIR/hang-1.
 # Each guest test is itself killed after GUEST_TEST_TIMEOUT seconds (default: TIMEOUT - 60,
 # at most 900 but with FULL=1), so that one hung test leaves time for the ones after it.
 # The host's load average is logged at both ends: TCG slows down with it.
