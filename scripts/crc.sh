@@ -20,8 +20,15 @@ symvers() {
 	local m=$1 tree obj objs=() o f
 	tree=$(tree_dir "$m")
 	obj=$(consumers_prepare "$m")
+	# The core, hmm and KVM are named below.  Leave their objects out of the user list:
+	# arch/x86/kvm/ compiles virt/kvm's files for kvm.ko as arch/x86/kvm/../../../virt/kvm/*.o,
+	# the same files as virt/kvm/*.o, and naming both lets two compilers write one object at
+	# once under -j.
 	while IFS=$'\t' read -r f o _; do
-		[ "$o" = - ] || objs+=("$o")
+		case "$o" in
+		- | mm/mmu_notifier.o | mm/hmm.o | arch/x86/kvm/* | virt/kvm/*) ;;
+		*) objs+=("$o") ;;
+		esac
 	done < <(consumer_objects "$tree")
 	log "compiling the notifier core, hmm, KVM and ${#objs[@]} users in $obj" >&2
 	if ! make -C "$tree" O="$obj" ARCH=x86_64 CC="$KCC" KBUILD_MODPOST_WARN=1 -j"$(nproc)" \
