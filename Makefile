@@ -12,13 +12,14 @@ S := scripts
 TREE = $(if $(filter mainline,$(BASE)),build/linux-mainline,build/linux)
 OBJ = build/obj-$(BASE)$(if $(VARIANT),-$(VARIANT))
 
-.PHONY: help deps tree export kernel check check-full run consumers crc nomn docs clean
+.PHONY: help deps tree export kernel check check-full run bench consumers crc nomn docs clean
 
 help:
 	@echo 'make run        build the patched kernel, boot it, and swap, merge and migrate a KVM guest in it'
 	@echo 'make check      apply, lint, build, boot and test the series (BASE=mainline, VARIANT=kasan)'
 	@echo 'make check REPEAT=N  boot the built test kernel N times; per test, how many runs failed'
 	@echo 'make check-full the same, plus the slow selftests of patches/selftests-full'
+	@echo 'make bench      what MMU notifiers cost: the series against mainline, in guest instructions'
 	@echo 'make tree       materialise build/linux: the base plus the series as commits'
 	@echo 'make export     regenerate patches/ from the commits of build/linux'
 	@echo 'make kernel     build the test kernel (O=$(OBJ))'
@@ -47,6 +48,10 @@ check-full: deps
 
 run: deps
 	@$(S)/run.sh
+
+bench:
+	@$(S)/deps.sh python3-matplotlib
+	@$(S)/bench.sh
 
 consumers: deps
 	@$(S)/consumers.sh

@@ -44,6 +44,10 @@ log "booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kernel")")
 args="console=ttyS0 panic=-1 nokaslr numa=fake=2 hugepages=32 $srcu"
 args+=" test_timeout=$test_limit"
 args+=" unknown_nmi_panic panic_sys_info=blocked_tasks,locks $*"
+# BOOT_ICOUNT=1 (make bench): guest time counts guest instructions, one a nanosecond, and
+# an idle guest skips ahead to its next timer.  icount needs single-threaded TCG.
+accel=tcg,thread=multi icount=()
+[ "${BOOT_ICOUNT:-0}" = 1 ] && accel=tcg,thread=single icount=(-icount shift=0,sleep=off)
 # Until the guest's init starts its tests, the console never rests for long: the kernel
 # boots and KUnit prints a line per case.  A console silent for this long then is a hang.
 stall=${BOOT_STALL:-300}
@@ -59,7 +63,7 @@ boot_guest() {
 	rm -f "$out/console.log" "$out/results.log" "$out/hang.txt" "$mon"
 	hung= rc=0
 	timeout -k 10 $((limit + 90)) qemu-system-x86_64 \
-		-accel tcg,thread=multi -cpu EPYC,+svm,+npt -smp 3 -m 3G \
+		-accel "$accel" "${icount[@]}" -cpu EPYC,+svm,+npt -smp "${GUEST_CPUS:-3}" -m 3G \
 		-nodefaults -display none -no-reboot \
 		-kernel "$kernel" -initrd "$initrd" -append "$args" \
 		-monitor "unix:$mon,server=on,wait=off" \

@@ -1,13 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Build bzImage of TREE out of tree in OBJDIR, with ccache when it is installed.
+# VARIANT names configs/variants/VARIANT.config, or is the path of a fragment (make bench's).
 #   build-kernel.sh TREE OBJDIR [VARIANT]
 source "$(dirname "$0")/lib.sh"
 
 tree=$(realpath "$1") obj=$(realpath -m "$2") variant=${3:-}
 frags=("$TOP"/configs/*.config)
 if [ -n "$variant" ]; then
-	frags+=("$TOP/configs/variants/$variant.config")
+	case "$variant" in
+	*/*) frags+=("$variant") ;;
+	*) frags+=("$TOP/configs/variants/$variant.config") ;;
+	esac
 	[ -f "${frags[-1]}" ] || die "no config variant '$variant' (have: $(ls "$TOP/configs/variants" | sed 's/\.config$//' | xargs))"
 fi
 "$TOP/scripts/kconfig.sh" "$tree" "$obj" allnoconfig "${frags[@]}"

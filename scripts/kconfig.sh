@@ -25,17 +25,22 @@ esac
 (cd "$tree" && ARCH=x86_64 scripts/kconfig/merge_config.sh -O "$obj" "${args[@]}" "${frags[@]}") \
 	>"$obj/merge_config.log" 2>&1 || die "merge_config.sh failed; see $obj/merge_config.log"
 
-bad=0
+# A later fragment may override an earlier one (make bench's turns the test kernel's checks
+# off): the last line for a symbol is the one that must hold.
+declare -A last
 while IFS= read -r line; do
 	case "$line" in
-	CONFIG_*=*) sym=${line%%=*} want=$line ;;
-	"# CONFIG_"*" is not set") sym=${line#\# } sym=${sym%% *} want=$line ;;
-	*) continue ;;
+	CONFIG_*=*) last[${line%%=*}]=$line ;;
+	"# CONFIG_"*" is not set") sym=${line#\# } last[${sym%% *}]=$line ;;
 	esac
+done < "$merged"
+bad=0
+for sym in "${!last[@]}"; do
+	want=${last[$sym]}
 	have=$(grep -E "^($sym=|# $sym is not set)" "$obj/.config" || true)
 	if [ "$have" != "$want" ] && ! { [ "$want" = "# $sym is not set" ] && [ -z "$have" ]; }; then
 		echo "error: $sym: fragment wants '$want', .config has '${have:-nothing}' (unmet dependency?)" >&2
 		bad=1
 	fi
-done < "$merged"
+done
 [ $bad -eq 0 ] || { rm -f "$merged"; die "config fragments not satisfied (see above): ${frags[*]}"; }
