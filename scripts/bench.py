@@ -8,8 +8,10 @@ kernel's guest (OUTDIR/<mode>/results.log), and write
   - OUTDIR/scaling.png, the rows that scale (P2 against the number of intervals, P3
     against the number of VMAs), one curve per row and kernel.
 
-A results.tsv left by an earlier run is kept as results.prev.tsv, and each row's change
-since then is printed: two runs of the same kernels should agree within 0.5%.
+A results.tsv left by an earlier run is kept as results.prev.tsv, and every row that
+changed by more than 0.5% since then is listed (an .overhead row, a difference of two
+rows, by more than 0.5% of the row it is taken from): two runs of the same kernels should
+agree within that.
 
     bench.py OUTDIR
 """
@@ -56,10 +58,8 @@ def ratio(a, b):
     """series/mainline of two rows, or why there is none."""
     if a is None or b is None or a[0] is None or b[0] is None:
         return "-"
-    if a[1] != "ns/op":
-        return "-"
-    if a[0] == 0:
-        return "-" if b[0] == 0 else "inf"
+    if a[1] != "ns/op" or a[0] <= 0 or b[0] <= 0:
+        return "-"      # a count, or an overhead within the noise
     return f"{b[0] / a[0]:.3f}"
 
 
@@ -136,18 +136,30 @@ def main():
         print(fmt.format(row, what[:70], a, b, r))
 
     if prev:
-        worst = 0.0
+        changed = []
         for row, _, a, b, _, _ in lines:
             p = prev.get(row)
+            if not p:
+                changed.append(f"{row}: new since the previous run")
+                continue
             for mode, now in (("mainline", a), ("series", b)):
-                if p and p[mode] and now.isdigit() and int(p[mode]) > 0:
-                    d = (int(now) - int(p[mode])) / int(p[mode]) * 100
-                    if abs(d) > abs(worst):
-                        worst, where = d, f"{row} ({mode})"
-        if worst:
-            print(f"largest change since the previous run: {worst:+.2f}% at {where}")
-        else:
-            print("no row changed since the previous run")
+                was = p[mode]
+                now_v = None if now.startswith("not measured") else int(now)
+                if (was == "") != (now_v is None):
+                    changed.append(f"{row} ({mode}): {was or 'not measured'} -> {now}")
+                    continue
+                if now_v is None:
+                    continue
+                # An overhead is judged against the row it was taken from.
+                base = prev.get(row[:-len(".overhead")]) if row.endswith(".overhead") else p
+                scale = abs(int(base[mode])) if base and base[mode] else abs(int(was))
+                if scale and abs(now_v - int(was)) > 0.005 * scale:
+                    changed.append(f"{row} ({mode}): {was} -> {now_v} "
+                                   f"({(now_v - int(was)) / scale * 100:+.2f}% of {scale})")
+        print(f"since the previous run ({os.path.join(out, 'results.prev.tsv')}): "
+              f"{len(changed)} row(s) changed by more than 0.5%")
+        for c in changed:
+            print("  " + c)
 
     plot(results, out)
     print(f"table: {tsv}; plot: {os.path.join(out, 'scaling.png')}")

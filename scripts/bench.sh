@@ -4,7 +4,7 @@
 # production-like kernel of each tree, with the same config (the test kernel's plus
 # configs/bench/bench.config: no lockdep, DEBUG_VM or KUnit), in build/obj-<mode>-bench;
 # boots each with one vCPU under "-icount shift=0,sleep=off", where a guest nanosecond
-# is a guest instruction; runs the tests part's mmu_notifier_bench, one binary for both;
+# is a guest instruction, and without the test boot's fake NUMA, huge pages and big SRCU; runs the tests part's mmu_notifier_bench, one binary for both;
 # and prints the table (scripts/bench.py).  Results: build/bench/.
 source "$(dirname "$0")/lib.sh"
 
@@ -20,7 +20,7 @@ echo "mm/mmu_notifier_bench" > "$out/list"
 "$TOP/scripts/selftests.sh" "$(tree_dir series)" "$BUILD/obj-series-bench" "$out/tests" "$out/list"
 "$TOP/scripts/initramfs.sh" "$out/tests" "$out/initramfs.cpio.gz"
 for m in "${modes[@]}"; do
-	BOOT_ICOUNT=1 GUEST_CPUS=1 "$TOP/scripts/boot.sh" "$BUILD/obj-$m-bench/arch/x86/boot/bzImage" \
+	BOOT_ICOUNT=1 BOOT_PLAIN=1 GUEST_CPUS=1 "$TOP/scripts/boot.sh" "$BUILD/obj-$m-bench/arch/x86/boot/bzImage" \
 		"$out/initramfs.cpio.gz" "$out/$m" 1500 kunit.enable=0
 done
 # Debian's interpreter, which has python3-matplotlib, whatever python3 comes first in PATH.

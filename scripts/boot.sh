@@ -41,7 +41,11 @@ log "booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kernel")")
 # after test_hmm and KSM ran made lockdep report a cycle outside the notifier code
 # (ksm_thread_mutex, mmap_lock, test_hmm's devmem_lock, cpu_hotplug_lock,
 # pcp_batch_high_lock, the memory notifier chain).
-args="console=ttyS0 panic=-1 nokaslr numa=fake=2 hugepages=32 $srcu"
+# BOOT_PLAIN=1 (make bench): none of the test set-up, which a production kernel lacks: no
+# fake NUMA nodes, no huge pages set aside, SRCU as this machine's CPU count makes it.
+tests="numa=fake=2 hugepages=32 $srcu"
+[ "${BOOT_PLAIN:-0}" = 1 ] && tests=
+args="console=ttyS0 panic=-1 nokaslr $tests"
 args+=" test_timeout=$test_limit"
 args+=" unknown_nmi_panic panic_sys_info=blocked_tasks,locks $*"
 # BOOT_ICOUNT=1 (make bench): guest time counts guest instructions, one a nanosecond, and
